@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', {tsconfig: 'tsconfig.json', diagnostics: {warnOnly: false}}],
+  },
+  // Sources import siblings as './x.js' (what Node's ESM loader needs); map
+  // those back to the .ts files for ts-jest.
+  moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
+  testTimeout: 120000,
+};
