@@ -4,10 +4,11 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', {tsconfig: 'tsconfig.json', diagnostics: {warnOnly: false}}],
+    '^.+\\.ts$': ['ts-jest', {tsconfig: 'tsconfig.json'}],
   },
   // Sources import siblings as './x.js' (what Node's ESM loader needs); map
   // those back to the .ts files for ts-jest.
   moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
+  globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 120000,
 };
