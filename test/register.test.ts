@@ -47,9 +47,9 @@ describe('registration', () => {
   });
 
   test('the string identifier works: kernelInitializer: \'EluHeNormal\'', () => {
-    const layer = tf.layers.dense({inputShape: [4], units: 3, kernelInitializer: 'EluHeNormal'}) as WithInit;
+    const layer = tf.layers.dense({inputShape: [4], units: 3, kernelInitializer: 'EluHeNormal'}) as unknown as WithInit;
     expect(layer.kernelInitializer).toBeInstanceOf(EluHeNormal);
-    const layer2 = tf.layers.dense({inputShape: [4], units: 3, kernelInitializer: 'ActivationVarianceScaling'}) as WithInit;
+    const layer2 = tf.layers.dense({inputShape: [4], units: 3, kernelInitializer: 'ActivationVarianceScaling'}) as unknown as WithInit;
     expect(layer2.kernelInitializer.getConfig().activation).toBe('elu');
   });
 
