@@ -28,12 +28,15 @@ export interface EluHeArgs {
 
 const ELU_HE_KEYS = ['alpha', 'targetVariance', 'mode', 'seed'];
 
-function eluArgs(owner: string, args: EluHeArgs|undefined, distribution: Distribution) {
-  return {...readConfig(owner, args, ELU_HE_KEYS), activation: 'elu' as const, distribution};
-}
+/** What EluHeNormal and EluHeUniform share: ELU fixed, the distribution fixed per class, a four-key config. */
+abstract class EluHe extends ActivationVarianceScaling {
+  protected constructor(owner: string, args: EluHeArgs|undefined, distribution: Distribution) {
+    super({...readConfig(owner, args, ELU_HE_KEYS), activation: 'elu', distribution});
+  }
 
-function eluConfig(init: ActivationVarianceScaling): tf.serialization.ConfigDict {
-  return {alpha: init.alpha, targetVariance: init.targetVariance, mode: init.mode, seed: init.seed};
+  override getConfig(): tf.serialization.ConfigDict {
+    return {alpha: this.alpha, targetVariance: this.targetVariance, mode: this.mode, seed: this.seed};
+  }
 }
 
 /**
@@ -43,16 +46,12 @@ function eluConfig(init: ActivationVarianceScaling): tf.serialization.ConfigDict
  * tf.layers.dense({units: 256, activation: 'elu', kernelInitializer: new EluHeNormal({seed: 0})});
  * new EluHeNormal().scale // 1.550518808067927
  */
-export class EluHeNormal extends ActivationVarianceScaling {
+export class EluHeNormal extends EluHe {
   /** @nocollapse */
   static override className = 'EluHeNormal';
 
   constructor(args?: EluHeArgs) {
-    super(eluArgs('EluHeNormal', args, 'truncatedNormal'));
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return eluConfig(this);
+    super('EluHeNormal', args, 'truncatedNormal');
   }
 }
 
@@ -62,15 +61,11 @@ export class EluHeNormal extends ActivationVarianceScaling {
  * @example
  * tf.layers.conv2d({filters: 32, kernelSize: 3, activation: 'elu', kernelInitializer: new EluHeUniform()});
  */
-export class EluHeUniform extends ActivationVarianceScaling {
+export class EluHeUniform extends EluHe {
   /** @nocollapse */
   static override className = 'EluHeUniform';
 
   constructor(args?: EluHeArgs) {
-    super(eluArgs('EluHeUniform', args, 'uniform'));
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return eluConfig(this);
+    super('EluHeUniform', args, 'uniform');
   }
 }
