@@ -33,3 +33,5 @@ export type {ActivationVarianceScalingArgs, Distribution} from './initializers/A
 export {EluHeNormal, EluHeUniform} from './initializers/EluHe.js';
 export type {EluHeArgs} from './initializers/EluHe.js';
 export {REGISTERED_CLASSES} from './register.js';
+export {KERNEL_LAYER_CLASSES, layerStatistics} from './diagnostics/layerStatistics.js';
+export type {LayerStatistics, LayerStatisticsOptions, TensorMoments} from './diagnostics/layerStatistics.js';
