@@ -18,7 +18,8 @@ import {ACTIVATION_NAMES, ActivationName, resolveActivation} from '../math/activ
 import {scaleFor} from '../math/varianceScale.js';
 import {randomSeed, Xoshiro128} from '../random/xoshiro128.js';
 import {fillUniform} from '../random/uniform.js';
-import {fillNormal, fillTruncatedNormal} from '../random/ziggurat.js';
+import {fillNormal} from '../random/normal.js';
+import {fillTruncatedNormal} from '../random/truncatedNormal.js';
 import {readChoice, readConfig, readSeed} from './config.js';
 import {checkShape, FAN_MODES, FanMode, fanFor} from './fans.js';
 import {InitializerBase} from './initializerBase.js';

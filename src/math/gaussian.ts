@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import {erfc, erfcx} from './erfc.js';
+import {exp} from './portable.js';
 
 const SQRT_HALF = Math.SQRT1_2;
 const ONE_OVER_SQRT_2PI = 0.3989422804014327;
@@ -19,7 +20,7 @@ const ONE_OVER_SQRT_2PI = 0.3989422804014327;
  * normalPdf(0) // 0.3989422804014327
  */
 export function normalPdf(x: number): number {
-  return ONE_OVER_SQRT_2PI * Math.exp(-0.5 * x * x);
+  return ONE_OVER_SQRT_2PI * exp(-0.5 * x * x);
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
  * Uniform variates on a symmetric interval.
  *
- * Method: one 32-bit draw u gives (u + 1/2) / 2^32 in (0, 1), mapped affinely to
- * (-limit, limit); the 2^32 possible values are symmetric about 0, so the
- * mean is exactly 0. Stored as float32, values within 2^-24 * limit of a bound
- * round to it, so the output lies in [-limit, limit].
+ * Method: each 32-bit word, read as a signed integer u in [-2^31, 2^31), gives
+ * (u + 1/2) * limit / 2^31: 2^32 equally likely values, symmetric about 0 (so
+ * the mean is exactly 0), strictly inside (-limit, limit). Stored as float32,
+ * values within 2^-24 * limit of a bound round to it, so the output lies in
+ * [-limit, limit]. For an Xoshiro128 source the generator's step runs inline
+ * on local copies of its state: the same stream as nextUint32(), faster.
  *
  * @packageDocumentation
  */
-import {RandomSource} from './xoshiro128.js';
+import {RandomSource, Xoshiro128} from './xoshiro128.js';
 
 /**
  * Fills `out` with U(-limit, limit) variates.
@@ -17,8 +19,24 @@ import {RandomSource} from './xoshiro128.js';
  * fillUniform(new Float32Array(4), new Xoshiro128(0), 1) // values in [-1, 1]
  */
 export function fillUniform(out: Float32Array, source: RandomSource, limit: number): Float32Array {
-  const step = (2 * limit) / 4294967296;
-  const offset = -limit + step / 2;
-  for (let k = 0; k < out.length; k++) out[k] = offset + step * source.nextUint32();
+  const step = limit / 2147483648;
+  if (!(source instanceof Xoshiro128)) {
+    for (let k = 0; k < out.length; k++) out[k] = ((source.nextUint32() | 0) + 0.5) * step;
+    return out;
+  }
+  let {s0, s1, s2, s3} = source;
+  for (let k = 0; k < out.length; k++) {
+    // xoshiro128** step, as in Xoshiro128.nextUint32.
+    const x = Math.imul(s1, 5);
+    out[k] = (Math.imul((x << 7) | (x >>> 25), 9) + 0.5) * step;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+  }
+  Object.assign(source, {s0, s1, s2, s3});
   return out;
 }

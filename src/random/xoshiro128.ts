@@ -35,10 +35,12 @@ function fmix32(h: number): number {
  * rng.nextUint32(); // 3987602176 (pinned in test/random/xoshiro128.test.ts)
  */
 export class Xoshiro128 implements RandomSource {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  // The state words. Public for the samplers in this folder, which run the
+  // same step inline on local copies (a call per word costs 2x there).
+  /** @internal */ s0: number;
+  /** @internal */ s1: number;
+  /** @internal */ s2: number;
+  /** @internal */ s3: number;
 
   /** @param seed - Any safe integer; callers validate it. */
   constructor(seed: number) {

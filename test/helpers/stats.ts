@@ -51,3 +51,47 @@ export function meanTolerance(variance: number, n: number): number {
 export function varianceTolerance(variance: number, kurtosis: number, n: number): number {
   return Z * Math.sqrt(((kurtosis - 1) * variance * variance) / n);
 }
+
+/**
+ * Kolmogorov-Smirnov statistic D_n = sup |F_n(x) - F(x)| of a sample against a CDF.
+ * Acceptance threshold used in the tests: D_n < KS_THRESHOLD / sqrt(n), with
+ * KS_THRESHOLD = 2.693, where the asymptotic Kolmogorov distribution gives
+ * P(sqrt(n) D_n > t) ~ 2 exp(-2 t^2) = 1e-6 for a correct sampler.
+ */
+export function ksStatistic(values: ArrayLike<number>, cdf: (x: number) => number): number {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    const f = cdf(sorted[i]);
+    d = Math.max(d, (i + 1) / n - f, f - i / n);
+  }
+  return d;
+}
+
+export const KS_THRESHOLD = 2.693;
+
+/**
+ * Checks raw moments E[x^j], j = 1..4, against the distribution's `mu` (mu[j] = E[x^j],
+ * needed up to j = 8): each within Z standard errors, SE_j = sqrt((mu[2j] - mu[j]^2) / n).
+ * Together these are the mean, variance, skewness and kurtosis checks.
+ */
+export function expectRawMoments(values: ArrayLike<number>, mu: number[]): void {
+  const n = values.length;
+  const sums = [0, 0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    const x2 = x * x;
+    sums[1] += x;
+    sums[2] += x2;
+    sums[3] += x2 * x;
+    sums[4] += x2 * x2;
+  }
+  for (let j = 1; j <= 4; j++) {
+    const se = Math.sqrt((mu[2 * j] - mu[j] * mu[j]) / n);
+    const got = sums[j] / n;
+    if (!(Math.abs(got - mu[j]) < Z * se)) {
+      throw new Error(`moment E[x^${j}] = ${got}, expected ${mu[j]} +- ${Z} x ${se}`);
+    }
+  }
+}
