@@ -128,3 +128,12 @@ describe('golden first values for seed 0: streams must not change silently', () 
     expect(() => fillTruncatedNormal(new Float32Array(2), new Xoshiro128(0), 1, 0)).toThrow(/bound must be a number > 0; got 0/);
   });
 });
+
+describe('fillUniform', () => {
+  test('the inlined generator step is the generator (an injected non-Xoshiro source gives the same values)', () => {
+    const rng = new Xoshiro128(17);
+    const wrapped = {nextUint32: () => rng.nextUint32()};
+    const fast = fillUniform(new Float32Array(5000), new Xoshiro128(17), 2);
+    expect(Array.from(fillUniform(new Float32Array(5000), wrapped, 2))).toEqual(Array.from(fast));
+  });
+});
