@@ -36,3 +36,5 @@ export type {EluHeArgs} from './initializers/EluHe.js';
 export {REGISTERED_CLASSES} from './register.js';
 export {KERNEL_LAYER_CLASSES, layerStatistics} from './diagnostics/layerStatistics.js';
 export type {LayerStatistics, LayerStatisticsOptions, TensorMoments} from './diagnostics/layerStatistics.js';
+export {edgeOfChaos} from './calibration/edgeOfChaos.js';
+export type {EdgeOfChaos, EdgeOfChaosOptions} from './calibration/edgeOfChaos.js';
