@@ -38,3 +38,7 @@ export {KERNEL_LAYER_CLASSES, layerStatistics} from './diagnostics/layerStatisti
 export type {LayerStatistics, LayerStatisticsOptions, TensorMoments} from './diagnostics/layerStatistics.js';
 export {edgeOfChaos} from './calibration/edgeOfChaos.js';
 export type {EdgeOfChaos, EdgeOfChaosOptions} from './calibration/edgeOfChaos.js';
+export {initializeModel} from './calibration/initializeModel.js';
+export type {InitializeModelOptions, LayerPlan} from './calibration/initializeModel.js';
+export {lsuv} from './calibration/lsuv.js';
+export type {LsuvLayerResult, LsuvOptions} from './calibration/lsuv.js';

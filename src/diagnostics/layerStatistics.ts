@@ -144,6 +144,52 @@ async function kernelScale(layer: KernelLayer): Promise<number> {
 }
 
 /**
+ * Installs a recording probe as the activation of each layer, runs `run` inside
+ * tf.tidy, restores the original activations (also on error) and returns the
+ * probes with their recorded moments (the caller disposes them).
+ */
+function runWithProbes(layers: Array<[KernelLayer, number]>, run: () => void): Probe[] {
+  const probes: Probe[] = layers.map(([layer, index]) => ({layer, index, original: layer.activation, pre: [], post: []}));
+  try {
+    for (const probe of probes) {
+      const original = probe.original;
+      probe.layer.activation = {
+        getClassName: () => 'LayerStatisticsProbe', // not fusable: forces the unfused path
+        apply: (x: tf.Tensor, axis?: number) => {
+          probe.pre.push(record(x));
+          const y = original === null ? x : original.apply(x, axis);
+          probe.post.push(record(y));
+          return y;
+        },
+      };
+    }
+    tf.tidy(run);
+  } finally {
+    for (const probe of probes) probe.layer.activation = probe.original;
+  }
+  return probes;
+}
+
+/**
+ * Statistics of one kernel layer called on a concrete input tensor (no graph
+ * change): what lsuv measures on chain models.
+ */
+export async function measureLayerCall(layer: tf.layers.Layer, input: tf.Tensor):
+    Promise<{preActivation: TensorMoments, activation: TensorMoments}> {
+  if (!isKernelLayer(layer)) {
+    throw new InvalidArgumentError('measureLayerCall', 'layer', layer.getClassName(), `one of ${KERNEL_LAYER_CLASSES.join(', ')}`);
+  }
+  const [probe] = runWithProbes([[layer, 0]], () => {
+    layer.apply(input, {training: false});
+  });
+  try {
+    return {preActivation: await readMoments(probe.pre), activation: await readMoments(probe.post)};
+  } finally {
+    tf.dispose([...probe.pre, ...probe.post].map((r) => r.moments));
+  }
+}
+
+/**
  * Runs `input` through `model` once and returns, for every layer with a kernel
  * (in forward order), the mean and variance of its output before and after its
  * fused activation. Leaves no tensors behind and the model unchanged.
@@ -183,27 +229,9 @@ export async function layerStatistics(
     throw new InvalidArgumentError(owner, 'model', model.name, `a model with at least one of ${KERNEL_LAYER_CLASSES.join(', ')}`);
   }
 
-  const probes: Probe[] = layers.map(([layer, index]) => ({layer, index, original: layer.activation, pre: [], post: []}));
-  try {
-    for (const probe of probes) {
-      const original = probe.original;
-      probe.layer.activation = {
-        getClassName: () => 'LayerStatisticsProbe', // not fusable: forces the unfused path
-        apply: (x: tf.Tensor, axis?: number) => {
-          probe.pre.push(record(x));
-          const y = original === null ? x : original.apply(x, axis);
-          probe.post.push(record(y));
-          return y;
-        },
-      };
-    }
-    tf.tidy(() => {
-      model.apply(inputs.length === 1 ? inputs[0] : inputs, {training: false});
-    });
-  } finally {
-    for (const probe of probes) probe.layer.activation = probe.original;
-  }
-
+  const probes = runWithProbes(layers, () => {
+    model.apply(inputs.length === 1 ? inputs[0] : inputs, {training: false});
+  });
   try {
     const results: LayerStatistics[] = [];
     for (let i = 0; i < probes.length; i++) {

@@ -36,6 +36,26 @@ export const TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
 /** Marks classes of this package, so a second copy (CJS next to ESM) can recognise them. */
 export const PACKAGE_BRAND = Symbol.for('tfjs-elu-init.initializer');
 
+/**
+ * Float32 weights of `shape` with mean 0 and variance `variance` from `distribution`
+ * (the truncated normal cut at 2 sigma and variance-corrected), seeded.
+ *
+ * @example
+ * drawWeights(0.01, [3, 4], 'uniform', 0) // Float32Array(12), values in [-0.1732, 0.1732]
+ */
+export function drawWeights(variance: number, shape: readonly number[], distribution: Distribution, seed: number): Float32Array {
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  const source = new Xoshiro128(seed);
+  if (distribution === 'truncatedNormal') {
+    fillTruncatedNormal(values, source, Math.sqrt(variance) / TRUNCATED_NORMAL_STDDEV, 2);
+  } else if (distribution === 'normal') {
+    fillNormal(values, source, Math.sqrt(variance));
+  } else {
+    fillUniform(values, source, Math.sqrt(3 * variance));
+  }
+  return values;
+}
+
 /** Arguments of {@link ActivationVarianceScaling}; every field is optional. */
 export interface ActivationVarianceScalingArgs {
   /** The activation applied to this layer's *input* (the previous layer's activation). Default `'elu'`. */
@@ -120,17 +140,7 @@ export class ActivationVarianceScaling extends InitializerBase {
     if (dtype !== undefined && dtype !== 'float32') {
       throw new InvalidArgumentError(owner, 'dtype', dtype, '\'float32\' (or undefined)');
     }
-    const variance = this.weightVariance(shape);
-    const size = shape.reduce((a, b) => a * b, 1);
-    const values = new Float32Array(size);
-    const source = new Xoshiro128(this.seed ?? randomSeed());
-    if (this.distribution === 'truncatedNormal') {
-      fillTruncatedNormal(values, source, Math.sqrt(variance) / TRUNCATED_NORMAL_STDDEV, 2);
-    } else if (this.distribution === 'normal') {
-      fillNormal(values, source, Math.sqrt(variance));
-    } else {
-      fillUniform(values, source, Math.sqrt(3 * variance));
-    }
+    const values = drawWeights(this.weightVariance(shape), shape, this.distribution, this.seed ?? randomSeed());
     return tf.tensor(values, shape, 'float32');
   }
 
