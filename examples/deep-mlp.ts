@@ -1,9 +1,10 @@
 /**
  * npm start: the deep-MLP variance experiment.
  *
- * Builds MLPs (default 100 layers of 256 units, batch 64) for ELU and ReLU with
+ * Builds MLPs (default 100 layers of 256 units, batch 48) for ELU and ReLU with
  * this package's initializers, TF.js's built-ins, and ELU with exact scales 2 and
- * 1; feeds standardized Gaussian input; prints the pre-activation variance at
+ * 1, and a mixed ELU/tanh/GELU/linear MLP hand-set, with initializeModel and with
+ * lsuv; feeds standardized Gaussian input; prints the pre-activation variance at
  * layers 1, 10, 25, 50, 100 and the worst factor away from the target; writes
  * out/variance-by-depth.csv and out/variance-by-depth.svg. Exits 1, naming the
  * layer and value, if this package's ELU configuration leaves [0.5, 2] x q*.
@@ -19,7 +20,7 @@ import type {TopLevelSpec} from 'vega-lite';
 import {backendDescription, selectBackend} from './backend';
 import {toCsv, varianceChartSpec, varianceRows} from './deep-mlp/chart';
 import {
-  BAND, CONFIGURATIONS, ConfigurationResult, DEFAULT_OPTIONS, ExperimentOptions, firstLayerOutsideBand, label,
+  BAND, CONFIGURATIONS, ConfigurationResult, DEFAULT_OPTIONS, ExperimentOptions, firstLayerOutsideBand, label, MIXED_ACTIVATIONS,
   runConfiguration, standardizedInput, summarize,
 } from './deep-mlp/experiment';
 
@@ -65,6 +66,16 @@ function table(results: ConfigurationResult[], depths: number[]): string {
   return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+function everyTenthTable(results: ConfigurationResult[]): string {
+  const depth = results[0].layers.length;
+  const depths = [1, ...Array.from({length: Math.floor(depth / 10)}, (_, i) => (i + 1) * 10)];
+  const header = ['initializer', ...depths.map(String)];
+  const rows = results.map((r) => [r.config.initializer, ...depths.map((d) => formatVariance(r.layers[d - 1].preActivation.variance))]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
 async function renderSvg(spec: TopLevelSpec): Promise<string> {
   // vega 6 and vega-lite 6 are ES modules with top-level await: load them with import().
   const vega = await import('vega');
@@ -100,6 +111,12 @@ async function main(): Promise<void> {
   const depths = summarize(results[0]).varianceAt.map(([d]) => d);
   console.log(`\nPre-activation variance (target q* = 1) after ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
   console.log(table(results, depths));
+
+  const mixed = results.filter((r) => r.config.activation === 'mixed');
+  if (mixed.length > 0) {
+    console.log(`\nMixed MLP (layers cycle ${MIXED_ACTIVATIONS.join(', ')}): pre-activation variance at every 10th layer:\n`);
+    console.log(everyTenthTable(mixed));
+  }
 
   const rows = varianceRows(results);
   const dir = resolve(out);

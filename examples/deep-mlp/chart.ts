@@ -7,10 +7,11 @@ import type {TopLevelSpec} from 'vega-lite';
 
 import {BAND, ConfigurationResult, label} from './experiment';
 
-/** Twelve distinguishable colours, in CONFIGURATIONS order (ours first in each activation group). */
+/** Fifteen distinguishable colours, in CONFIGURATIONS order (ours first in each activation group). */
 const PALETTE = [
   '#1f4e9c', '#2ca02c', '#98df8a', '#8c564b', '#9467bd', '#d62728', '#7f7f7f',
   '#ff7f0e', '#17becf', '#e377c2', '#bcbd22', '#c49c94',
+  '#000000', '#6a3d9a', '#b15928',
 ];
 
 /** One row per configuration and layer: also the CSV's content. */
@@ -88,7 +89,7 @@ export function varianceChartSpec(rows: VarianceRow[], title: string, targetVari
           },
           strokeDash: {
             field: 'activation', type: 'nominal', title: 'activation',
-            scale: {domain: ['elu', 'relu'], range: [[1, 0], [6, 3]]},
+            scale: {domain: ['elu', 'relu', 'mixed'], range: [[1, 0], [6, 3], [2, 2]]},
           },
           size: {condition: {test: 'datum.ours', value: 3.5}, value: 1.6},
         },

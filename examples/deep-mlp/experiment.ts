@@ -7,7 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
-import {ActivationVarianceScaling, EluHeNormal, fillNormal, LayerStatistics, layerStatistics, Xoshiro128} from '../../src/index';
+import {
+  ActivationVarianceScaling, EluHeNormal, fillNormal, initializeModel, LayerStatistics, layerStatistics, lsuv, Xoshiro128,
+} from '../../src/index';
 
 /** Sizes and seed of one run. */
 export interface ExperimentOptions {
@@ -18,20 +20,26 @@ export interface ExperimentOptions {
 }
 
 /** npm start's defaults: finish well under 60 s on 2 cores with the pure-JS cpu backend. */
-export const DEFAULT_OPTIONS: ExperimentOptions = {depth: 100, width: 256, batch: 64, seed: 1};
+export const DEFAULT_OPTIONS: ExperimentOptions = {depth: 100, width: 256, batch: 48, seed: 1};
 
 type KernelInitializer = ActivationVarianceScaling|ReturnType<typeof tf.initializers.heNormal>;
+
+/** The mixed model's activations, cycling layer by layer. */
+export const MIXED_ACTIVATIONS = ['elu', 'tanh', 'gelu', 'linear'] as const;
 
 /** One line of the experiment: an activation and how every layer's kernel is drawn. */
 export interface Configuration {
   id: string;
-  activation: 'elu'|'relu';
+  /** 'mixed': layer i uses MIXED_ACTIVATIONS[i % 4]. */
+  activation: 'elu'|'relu'|'mixed';
   /** Short name of the initializer, for tables and legends. */
   initializer: string;
   /** True for this package's initializers (the ones the check applies to). */
   ours: boolean;
   /** The kernel initializer of layer `layer` (0-based); `seed` is distinct per layer and never 0. */
   kernelInitializer(layer: number, seed: number): KernelInitializer;
+  /** Whole-model initialization run after building (initializeModel, lsuv), given the input batch. */
+  prepare?(model: tf.LayersModel, input: tf.Tensor, seed: number): Promise<void>;
 }
 
 const tfBuiltIn = (name: 'heNormal'|'heUniform'|'glorotUniform'|'leCunNormal') =>
@@ -66,6 +74,24 @@ export const CONFIGURATIONS: Configuration[] = [
   {id: 'relu-heuniform', activation: 'relu', initializer: 'tf heUniform', ours: false, kernelInitializer: tfBuiltIn('heUniform')},
   {id: 'relu-glorot', activation: 'relu', initializer: 'tf glorotUniform', ours: false, kernelInitializer: tfBuiltIn('glorotUniform')},
   {id: 'relu-lecun', activation: 'relu', initializer: 'tf leCunNormal', ours: false, kernelInitializer: tfBuiltIn('leCunNormal')},
+  {
+    id: 'mixed-handset', activation: 'mixed', initializer: 'EluHeNormal on every layer (hand-set)', ours: false,
+    kernelInitializer: (_layer, seed) => new EluHeNormal({seed}),
+  },
+  {
+    id: 'mixed-initializemodel', activation: 'mixed', initializer: 'initializeModel (this package)', ours: false,
+    kernelInitializer: (_layer, seed) => new EluHeNormal({seed}),
+    prepare: async (model, _input, seed) => {
+      initializeModel(model, {seed});
+    },
+  },
+  {
+    id: 'mixed-lsuv', activation: 'mixed', initializer: 'lsuv on the batch (this package)', ours: false,
+    kernelInitializer: (_layer, seed) => new EluHeNormal({seed}),
+    prepare: async (model, input) => {
+      await lsuv(model, input);
+    },
+  },
 ];
 
 /** A configuration's label: 'elu · EluHeNormal (this package)'. */
@@ -85,7 +111,7 @@ export function buildMlp(config: Configuration, options: ExperimentOptions): tf.
     model.add(tf.layers.dense({
       ...(layer === 0 ? {inputShape: [options.width]} : {}),
       units: options.width,
-      activation: config.activation,
+      activation: config.activation === 'mixed' ? MIXED_ACTIVATIONS[layer % MIXED_ACTIVATIONS.length] : config.activation,
       kernelInitializer: config.kernelInitializer(layer, layerSeed(options.seed, layer)),
     }));
   }
@@ -112,6 +138,7 @@ export async function runConfiguration(
   const start = Date.now();
   const model = buildMlp(config, options);
   try {
+    if (config.prepare !== undefined) await config.prepare(model, input, options.seed);
     const layers = await layerStatistics(model, input);
     return {config, layers, milliseconds: Date.now() - start};
   } finally {

@@ -8,9 +8,10 @@
  * is reached; optionally start each kernel from an orthogonal matrix
  * (`tf.initializers.orthogonal`) as the paper does. Measuring uses
  * `layerStatistics` (exact pre-activation through fused activations). When
- * the model is a chain (each layer fed by the one before it), the input of
- * each layer is computed once, so the cost is one pass plus one layer call per
- * iteration; other models are measured with a full forward pass per iteration.
+ * the model is a chain (each layer fed by the one before it), each layer is
+ * called on its cached input, and its last measured output becomes the next
+ * layer's input: one layer call per measurement; other models are measured
+ * with a full forward pass per measurement.
  *
  * @packageDocumentation
  */
@@ -104,23 +105,29 @@ export async function lsuv(model: tf.LayersModel, batch: tf.Tensor, options: Lsu
     throw new InvalidArgumentError(owner, 'maxIterations', maxIterations, 'an integer >= 1');
   }
   const seed = readSeed(owner, options.seed) ?? 0;
-  // layerStatistics validates the batch against the model's input shape.
+  const expected = model.inputs[0].shape;
+  if (model.inputs.length !== 1 || batch.shape.length !== expected.length ||
+      !expected.every((d, i) => d === null || d === batch.shape[i])) {
+    throw new InvalidArgumentError(
+        owner, 'batch shape', batch.shape, `[batch, ...] matching the model's input shape ${JSON.stringify(expected)}`);
+  }
   const layers = model.layers.filter((l) => (KERNEL_LAYER_CLASSES as readonly string[]).includes(l.getClassName()) &&
                                             kernelIndex(l) >= 0);
   if (layers.length === 0) throw new InvalidArgumentError(owner, 'model', model.name, 'a model with kernel layers');
-  await layerStatistics(model, batch, {filter: (l) => l === layers[0]});
 
   const chain = isChain(model);
   const results: LsuvLayerResult[] = [];
   let input: tf.Tensor = batch; // the current layer's input (chain models)
   for (const [position, layer] of model.layers.entries()) {
-    const isKernelLayer = layers.includes(layer);
-    if (isKernelLayer) {
+    let output: tf.Tensor|null = null; // chain models: this layer's output, from its last measurement
+    if (layers.includes(layer)) {
       if (options.orthogonal) setOrthogonal(layer, seed + position + 1);
       const measure = async () => {
-        if (chain) return (await measureLayerCall(layer, input)).preActivation.variance;
-        const [stats] = await layerStatistics(model, batch, {filter: (l) => l === layer});
-        return stats.preActivation.variance;
+        if (!chain) return (await layerStatistics(model, batch, {filter: (l) => l === layer}))[0].preActivation.variance;
+        const call = await measureLayerCall(layer, input);
+        output?.dispose();
+        output = call.output;
+        return call.preActivation.variance;
       };
       let variance = await measure();
       const varianceBefore = variance;
@@ -137,7 +144,7 @@ export async function lsuv(model: tf.LayersModel, batch: tf.Tensor, options: Lsu
       });
     }
     if (chain) {
-      const next = tf.tidy(() => layer.apply(input, {training: false}) as tf.Tensor);
+      const next: tf.Tensor = output ?? tf.tidy(() => layer.apply(input, {training: false}) as tf.Tensor);
       if (input !== batch) input.dispose();
       input = next;
     }

@@ -172,18 +172,20 @@ function runWithProbes(layers: Array<[KernelLayer, number]>, run: () => void): P
 
 /**
  * Statistics of one kernel layer called on a concrete input tensor (no graph
- * change): what lsuv measures on chain models.
+ * change), and the layer's output (the caller disposes it): what lsuv
+ * measures on chain models.
  */
 export async function measureLayerCall(layer: tf.layers.Layer, input: tf.Tensor):
-    Promise<{preActivation: TensorMoments, activation: TensorMoments}> {
+    Promise<{preActivation: TensorMoments, activation: TensorMoments, output: tf.Tensor}> {
   if (!isKernelLayer(layer)) {
     throw new InvalidArgumentError('measureLayerCall', 'layer', layer.getClassName(), `one of ${KERNEL_LAYER_CLASSES.join(', ')}`);
   }
+  let output: tf.Tensor|undefined;
   const [probe] = runWithProbes([[layer, 0]], () => {
-    layer.apply(input, {training: false});
+    output = tf.keep(layer.apply(input, {training: false}) as tf.Tensor);
   });
   try {
-    return {preActivation: await readMoments(probe.pre), activation: await readMoments(probe.post)};
+    return {preActivation: await readMoments(probe.pre), activation: await readMoments(probe.post), output: output!};
   } finally {
     tf.dispose([...probe.pre, ...probe.post].map((r) => r.moments));
   }

@@ -40,7 +40,7 @@ describe('lsuv', () => {
   test('bad arguments are named', async () => {
     const model = mixedMlp(2, 8);
     await expect(lsuv(model, tf.zeros([0, 8]))).rejects.toThrow(/lsuv: batch must be a batch of at least 2 examples; got "Tensor \[0,8\]"/);
-    await expect(lsuv(model, tf.zeros([4, 5]))).rejects.toThrow(/input shape must be .*\[null,8\]; got \[4,5\]/);
+    await expect(lsuv(model, tf.zeros([4, 5]))).rejects.toThrow(/lsuv: batch shape must be .*\[null,8\]; got \[4,5\]/);
     await expect(lsuv(model, tf.zeros([4, 8]), {tolerance: -0.1})).rejects.toThrow(/tolerance must be a finite number > 0; got -0.1/);
     await expect(lsuv(model, tf.zeros([4, 8]), {maxIterations: 0})).rejects.toThrow(/maxIterations must be an integer >= 1; got 0/);
   });
