@@ -4,7 +4,7 @@
  *
  * Method: He et al.'s condition Var[y_l] = fan_in Var[w_l] E[x_l^2] ties layer
  * l's weights to the activation applied to its *input*. For every kernel layer
- * (Dense, Conv1D/2D/3D, Conv2DTranspose, DepthwiseConv2D, SeparableConv1D/2D) in
+ * (Dense, Conv1D/2D/3D, DepthwiseConv2D with its true per-output fan kh * kw) in
  * topological order, the producer of its input is followed upstream through
  * shape-only layers (Flatten, Reshape, Dropout, SpatialDropout1D, Permute,
  * RepeatVector) to one of:
@@ -16,6 +16,7 @@
  * the first layer. Anything else (pooling, normalisation, merges such as Add,
  * nested models, custom layers, activations without known moments) stops the
  * walk: that layer keeps its weights and the plan says why. Nothing is guessed.
+ * Separable and transposed convolutions are reported and left untouched too.
  *
  * With `criticalBiasStd`, weights and biases are set on the edge of chaos of
  * the feeding activation instead (see edgeOfChaos.ts): Var[w] = sigma_w^2 / fan_in,
@@ -73,6 +74,14 @@ export interface LayerPlan {
   /** Why: where the activation came from, or why the layer was left alone. */
   reason: string;
 }
+
+/** Kernel layers whose effective fan this function does not derive yet: left untouched, with the reason. */
+const UNSUPPORTED_KERNEL_LAYERS: Record<string, string> = {
+  SeparableConv1D: 'separable convolutions have two kernels whose variances multiply; not handled yet',
+  SeparableConv2D: 'separable convolutions have two kernels whose variances multiply; not handled yet',
+  Conv2DTranspose: 'a transposed convolution\'s fan-in depends on its strides; not handled yet',
+  Conv3DTranspose: 'a transposed convolution\'s fan-in depends on its strides; not handled yet',
+};
 
 /** Layers that only move or mask values: the activation statistics pass through them. */
 const SHAPE_ONLY = ['Flatten', 'Reshape', 'Dropout', 'SpatialDropout1D', 'Permute', 'RepeatVector'];
@@ -177,6 +186,11 @@ export function initializeModel(model: tf.LayersModel, options: InitializeModelO
     }
     const feed = feedOf(layer);
     const base = {index, name: layer.name, className, inputActivation: feed.activation, alpha: feed.alpha};
+    const unsupported = UNSUPPORTED_KERNEL_LAYERS[className];
+    if (unsupported !== undefined) {
+      plan.push({...base, action: 'untouched', scale: null, weightVariance: null, reason: `untouched: ${unsupported}`});
+      return;
+    }
     if (feed.activation === null) {
       plan.push({...base, action: 'untouched', scale: null, weightVariance: null, reason: feed.reason});
       return;
@@ -190,7 +204,7 @@ export function initializeModel(model: tf.LayersModel, options: InitializeModelO
     let reason = feed.reason;
     if (criticalBiasStd !== undefined) {
       biasStd = criticalBiasStd;
-      const fanIn = computeFans(shape)[0];
+      const fanIn = className === 'DepthwiseConv2D' ? shape[0]! * shape[1]! : computeFans(shape)[0];
       if (feed.activation === 'input') {
         scale = targetVariance / inputSecondMoment;
       } else {
@@ -203,7 +217,9 @@ export function initializeModel(model: tf.LayersModel, options: InitializeModelO
       scale = feed.activation === 'input' ?
           targetVariance / inputSecondMoment :
           scaleFor(feed.activation, feed.alpha, targetVariance, mode === 'fanOut' ? 'backward' : 'forward');
-      variance = scale / fanFor(mode, shape);
+      // A depthwise kernel [kh, kw, channels, multiplier] sums over kh * kw inputs per output
+      // (TF.js's computeFans would count the channels too).
+      variance = scale / (className === 'DepthwiseConv2D' ? shape[0]! * shape[1]! : fanFor(mode, shape));
     }
     const layerSeed = seed * 1000003 + index;
     const replaced = weights.map((w, i) => {

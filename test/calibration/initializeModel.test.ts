@@ -78,6 +78,20 @@ describe('initializeModel', () => {
     expect(plan[2].scale).toBe(varianceScale('leakyRelu', {alpha: 0.2}));
   });
 
+  test('conv and depthwise layers get their true fan (variance 1 after them); separable convs are reported', async () => {
+    const input = tf.input({shape: [16, 16, 8]});
+    const a = tf.layers.conv2d({filters: 32, kernelSize: 3, padding: 'same', activation: 'elu', name: 'c'}).apply(input) as tf.SymbolicTensor;
+    const b = tf.layers.depthwiseConv2d({kernelSize: 3, padding: 'same', depthMultiplier: 2, activation: 'elu', name: 'dw'}).apply(a) as tf.SymbolicTensor;
+    const c = tf.layers.separableConv2d({filters: 4, kernelSize: 3, padding: 'same', name: 'sep'}).apply(b) as tf.SymbolicTensor;
+    const model = tf.model({inputs: input, outputs: c});
+    const plan = initializeModel(model, {seed: 2});
+    expect(plan.map((p) => [p.name, p.action])).toEqual([['c', 'initialized'], ['dw', 'initialized'], ['sep', 'untouched']]);
+    expect(plan[1].weightVariance).toBeCloseTo(varianceScale('elu') / 9, 12);
+    const stats = await layerStatistics(model, tf.randomNormal([8, 16, 16, 8], 0, 1, 'float32', 3), {filter: (l) => l.name !== 'sep'});
+    // Zero padding at the borders lowers the variance a little: 1 within 25%.
+    for (const s of stats) expect(Math.abs(s.preActivation.variance - 1)).toBeLessThan(0.25);
+  });
+
   test('a layer it cannot reason about is reported and left untouched, the rest initialized', () => {
     class Doubler extends tf.layers.Layer {
       static className = 'Doubler';
