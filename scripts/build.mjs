@@ -3,6 +3,7 @@
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {build} from 'esbuild';
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 rmSync('dist', {recursive: true, force: true});
@@ -27,3 +28,29 @@ writeFileSync('dist/node/index.mjs', [
   `export const {${names.join(', ')}} = cjs;`,
   '',
 ].join('\n'));
+
+// The <script> build: one file, ES2019, using the page's global `tf` (loaded
+// before it, as other TF.js plugins do) and exposing the API as `tfEluInit`.
+const pageTf = {
+  name: 'page-global-tf',
+  setup(b) {
+    b.onResolve({filter: /^@tensorflow\/tfjs$/}, () => ({path: 'tf', namespace: 'page-global-tf'}));
+    b.onLoad({filter: /.*/, namespace: 'page-global-tf'}, () => ({
+      contents: 'if (typeof globalThis.tf === "undefined") throw new Error("tfjs-elu-init: load @tensorflow/tfjs (global tf) before this script");\nmodule.exports = globalThis.tf;',
+      loader: 'js',
+    }));
+  },
+};
+await build({
+  entryPoints: ['src/index.ts'],
+  bundle: true,
+  format: 'iife',
+  globalName: 'tfEluInit',
+  platform: 'browser',
+  target: 'es2019',
+  minify: true,
+  sourcemap: true,
+  outfile: 'dist/browser/tfjs-elu-init.min.js',
+  plugins: [pageTf],
+  logLevel: 'warning',
+});

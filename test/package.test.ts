@@ -5,6 +5,7 @@
  * Needs the npm registry (to install @tensorflow/tfjs into the temporary projects).
  */
 import {execFileSync} from 'child_process';
+import {buildSync} from 'esbuild';
 import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'fs';
 import {tmpdir} from 'os';
 import {join, resolve} from 'path';
@@ -34,7 +35,7 @@ test('the tarball ships the builds, the type declarations and the README, not th
   const files = run('tar', ['-tzf', tarball], work).split('\n');
   for (const f of ['package/dist/cjs/index.js', 'package/dist/cjs/index.d.ts', 'package/dist/esm/index.js',
     'package/dist/esm/index.d.ts', 'package/dist/esm/package.json', 'package/dist/cjs/package.json',
-    'package/dist/esm/register.js', 'package/README.md', 'package/LICENSE']) {
+    'package/dist/esm/register.js', 'package/dist/browser/tfjs-elu-init.min.js', 'package/README.md', 'package/LICENSE']) {
     expect(files).toContain(f);
   }
   expect(files.some((f) => f.startsWith('package/test/'))).toBe(false);
@@ -63,6 +64,26 @@ describe.each(TFJS_VERSIONS)('installed beside @tensorflow/tfjs %s', (version) =
 
   test('an ES-module-only user', () => {
     expect(run(process.execPath, ['consumer-check.mjs'], project)).toContain(`consumer-check.mjs OK with @tensorflow/tfjs ${version}`);
+  }, 120000);
+
+  test('a bundler keeps the registration when only a function is imported (esbuild, browser conditions)', () => {
+    writeFileSync(join(project, 'bundle-entry.mjs'), [
+      "import * as tf from '@tensorflow/tfjs';",
+      "import {activationMoments} from 'tfjs-elu-init';",
+      'tf.env().set(\'IS_TEST\', true);',
+      'const layer = tf.layers.dense({inputShape: [3], units: 2, kernelInitializer: \'EluHeNormal\'});',
+      'tf.sequential({layers: [layer]});',
+      "console.log('bundle OK', layer.kernelInitializer.getClassName(), activationMoments('elu').secondMoment);",
+    ].join('\n'));
+    // platform 'browser' resolves the package's "import" condition (dist/esm), as a web bundler does;
+    // TF.js stays external so the bundle runs in Node here.
+    buildSync({
+      absWorkingDir: project, entryPoints: ['bundle-entry.mjs'], bundle: true, platform: 'browser', format: 'cjs',
+      external: ['@tensorflow/tfjs'], treeShaking: true, outfile: join(project, 'bundle.cjs'), logLevel: 'warning',
+    });
+    const bundle = readFileSync(join(project, 'bundle.cjs'), 'utf8');
+    expect(bundle).toContain('dist/esm/register.js');
+    expect(run(process.execPath, ['bundle.cjs'], project)).toContain('bundle OK EluHeNormal 0.6449454174929239');
   }, 120000);
 
   test('TypeScript sees the shipped declarations (nodenext resolution)', () => {

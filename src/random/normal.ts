@@ -5,7 +5,10 @@
  * ziggurat attempt per word). `standardNormal` draws one word at a time for a
  * caller that needs single values; for the same source it gives the same
  * values as `fillNormal` until the first slow-path word (which draws its extra
- * uniforms after the current block in `fillNormal`).
+ * uniforms later in `fillNormal`). The values `fillNormal` writes depend on the
+ * seed and on the output length (slow-path slots are resolved every 64 such
+ * words or at the end), so a longer fill is not an extension of a shorter one;
+ * the same seed and length always give the same values.
  *
  * @packageDocumentation
  */
