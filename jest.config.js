@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The Chromium end-to-end tests run with `npm run test:browser` (jest.browser.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', {tsconfig: 'tsconfig.json'}],
   },
