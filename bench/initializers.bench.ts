@@ -17,6 +17,7 @@ import * as tf from '@tensorflow/tfjs';
 
 import {ActivationVarianceScaling, EluHeNormal, EluHeUniform} from '../src/index';
 import {backendDescription, selectBackend} from '../examples/backend';
+import {markdownTable} from '../examples/markdownTable';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const SHAPES = [[4096, 4096], [3, 3, 256, 256], [784, 128]];
@@ -101,11 +102,7 @@ async function main(): Promise<void> {
         `${(extraBytes(ours, shape) / (size * 4)).toFixed(2)}x`, `${(extraBytes(theirs, shape) / (size * 4)).toFixed(2)}x`]);
     }
   }
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i < 2 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  console.log(markdownTable(header, rows, 2));
   const summary = PAIRS.map((p) => {
     const smallest = Math.min(...ratios.get(p.name)!);
     return `${p.name.split(':')[0]} ${smallest.toFixed(1)}x${p.target ? ` (target ${p.target}x: ${smallest >= p.target ? 'met' : 'MISSED'})` : ''}`;

@@ -18,6 +18,7 @@ import {join, resolve} from 'path';
 import type {TopLevelSpec} from 'vega-lite';
 
 import {backendDescription, selectBackend} from './backend';
+import {markdownTable} from './markdownTable';
 import {toCsv, varianceChartSpec, varianceRows} from './deep-mlp/chart';
 import {
   BAND, CONFIGURATIONS, ConfigurationResult, DEFAULT_OPTIONS, ExperimentOptions, firstLayerOutsideBand, label, MIXED_ACTIVATIONS,
@@ -61,9 +62,7 @@ function table(results: ConfigurationResult[], depths: number[]): string {
     return [label(r.config), ...s.varianceAt.map(([, v]) => formatVariance(v)),
       `${formatVariance(s.worstFactor)} (layer ${s.worstLayer})`, s.withinBand ? 'yes' : 'no'];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(header, rows);
 }
 
 function everyTenthTable(results: ConfigurationResult[]): string {
@@ -71,9 +70,7 @@ function everyTenthTable(results: ConfigurationResult[]): string {
   const depths = [1, ...Array.from({length: Math.floor(depth / 10)}, (_, i) => (i + 1) * 10)];
   const header = ['initializer', ...depths.map(String)];
   const rows = results.map((r) => [r.config.initializer, ...depths.map((d) => formatVariance(r.layers[d - 1].preActivation.variance))]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(header, rows);
 }
 
 async function renderSvg(spec: TopLevelSpec): Promise<string> {

@@ -29,13 +29,14 @@ import * as tf from '@tensorflow/tfjs';
 import {checkOneOf, checkPositiveFinite, InvalidArgumentError} from '../errors.js';
 import {ActivationName, ACTIVATION_NAMES} from '../math/activations.js';
 import {scaleFor} from '../math/varianceScale.js';
-import {KERNEL_LAYER_CLASSES} from '../diagnostics/layerStatistics.js';
+import {isKernelLayer, kernelIndex} from '../diagnostics/layerStatistics.js';
 import {Distribution, DISTRIBUTIONS, drawWeights} from '../initializers/ActivationVarianceScaling.js';
 import {readSeed} from '../initializers/config.js';
 import {computeFans, FAN_MODES, FanMode, fanFor} from '../initializers/fans.js';
 import {randomSeed, Xoshiro128} from '../random/xoshiro128.js';
 import {fillNormal} from '../random/normal.js';
 import {edgeOfChaos} from './edgeOfChaos.js';
+import {inboundNodes} from './graph.js';
 
 /** Options of {@link initializeModel}. */
 export interface InitializeModelOptions {
@@ -101,7 +102,7 @@ type AnyLayer = tf.layers.Layer & {activation?: {getClassName(): string}|null, a
 
 /** The single layer feeding `layer`'s (first) call, or an explanation why there is none. */
 function producerOf(layer: tf.layers.Layer): tf.layers.Layer|string {
-  const node = (layer as unknown as {inboundNodes: Array<{inboundLayers: tf.layers.Layer[]}>}).inboundNodes[0];
+  const node = inboundNodes(layer)[0];
   if (node === undefined) return 'it has not been called on an input';
   if (node.inboundLayers.length !== 1) return `it has ${node.inboundLayers.length} inputs`;
   return node.inboundLayers[0];
@@ -124,7 +125,7 @@ function feedOf(layer: tf.layers.Layer): Feed {
     const p = producer as AnyLayer;
     let activationName: string|undefined;
     let alpha: number|null = null;
-    if ((KERNEL_LAYER_CLASSES as readonly string[]).includes(className) || className === 'Activation') {
+    if (isKernelLayer(producer) || className === 'Activation') {
       activationName = p.activation == null ? 'linear' : p.activation.getClassName();
     } else if (className === 'ELU') {
       activationName = 'elu';
@@ -144,10 +145,6 @@ function feedOf(layer: tf.layers.Layer): Feed {
     if (known === 'elu' && alpha === null) alpha = 1; // TF.js's fused 'elu' has alpha 1
     return {activation: known, alpha, reason: `fed by ${known}${alpha !== null ? ` (alpha ${alpha})` : ''} from ${className} '${producer.name}'${via}`};
   }
-}
-
-function kernelIndex(layer: tf.layers.Layer): number {
-  return layer.weights.findIndex((w) => /kernel/.test(w.originalName ?? w.name));
 }
 
 /**
@@ -176,8 +173,7 @@ export function initializeModel(model: tf.LayersModel, options: InitializeModelO
   const plan: LayerPlan[] = [];
   model.layers.forEach((layer, index) => {
     const className = layer.getClassName();
-    const isKernelLayer = (KERNEL_LAYER_CLASSES as readonly string[]).includes(className) && kernelIndex(layer) >= 0;
-    if (!isKernelLayer) {
+    if (!(isKernelLayer(layer) && kernelIndex(layer) >= 0)) {
       if (layer.weights.length > 0 && className !== 'InputLayer') {
         plan.push({index, name: layer.name, className, action: 'untouched', inputActivation: null, alpha: null,
           scale: null, weightVariance: null, reason: `untouched: ${className} is not a kernel layer this package initializes`});

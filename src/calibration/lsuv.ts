@@ -18,7 +18,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 import {checkPositiveFinite, InvalidArgumentError} from '../errors.js';
-import {KERNEL_LAYER_CLASSES, layerStatistics, measureLayerCall} from '../diagnostics/layerStatistics.js';
+import {checkInputShape, isKernelLayer, kernelIndex, layerStatistics, measureLayerCall} from '../diagnostics/layerStatistics.js';
+import {inboundNodes} from './graph.js';
 import {readSeed} from '../initializers/config.js';
 
 /** Options of {@link lsuv}. */
@@ -51,10 +52,6 @@ export interface LsuvLayerResult {
 
 type KernelLayer = tf.layers.Layer;
 
-function kernelIndex(layer: tf.layers.Layer): number {
-  return layer.weights.findIndex((w) => /kernel/.test(w.originalName ?? w.name));
-}
-
 /** Multiplies the layer's kernel by `factor` in place. */
 function scaleKernel(layer: KernelLayer, factor: number): void {
   const weights = layer.getWeights();
@@ -75,7 +72,7 @@ function setOrthogonal(layer: KernelLayer, seed: number): void {
 /** True if every layer after the first is fed only by the layer before it. */
 function isChain(model: tf.LayersModel): boolean {
   return model.inputs.length === 1 && model.layers.every((layer, i) => {
-    const nodes = (layer as unknown as {inboundNodes: Array<{inboundLayers: tf.layers.Layer[]}>}).inboundNodes;
+    const nodes = inboundNodes(layer);
     if (nodes.length !== 1 || nodes[0].inboundLayers.length !== 1) return false;
     const producer = nodes[0].inboundLayers[0];
     return i === 0 ? producer.getClassName() === 'InputLayer' : producer === model.layers[i - 1];
@@ -105,14 +102,11 @@ export async function lsuv(model: tf.LayersModel, batch: tf.Tensor, options: Lsu
     throw new InvalidArgumentError(owner, 'maxIterations', maxIterations, 'an integer >= 1');
   }
   const seed = readSeed(owner, options.seed) ?? 0;
-  const expected = model.inputs[0].shape;
-  if (model.inputs.length !== 1 || batch.shape.length !== expected.length ||
-      !expected.every((d, i) => d === null || d === batch.shape[i])) {
-    throw new InvalidArgumentError(
-        owner, 'batch shape', batch.shape, `[batch, ...] matching the model's input shape ${JSON.stringify(expected)}`);
+  if (model.inputs.length !== 1) {
+    throw new InvalidArgumentError(owner, 'model', model.name, 'a model with a single input');
   }
-  const layers = model.layers.filter((l) => (KERNEL_LAYER_CLASSES as readonly string[]).includes(l.getClassName()) &&
-                                            kernelIndex(l) >= 0);
+  checkInputShape(owner, 'batch shape', model, batch);
+  const layers = model.layers.filter((l) => isKernelLayer(l) && kernelIndex(l) >= 0);
   if (layers.length === 0) throw new InvalidArgumentError(owner, 'model', model.name, 'a model with kernel layers');
 
   const chain = isChain(model);

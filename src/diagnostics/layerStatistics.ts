@@ -82,8 +82,29 @@ interface Recorded {
   size: number;
 }
 
-function isKernelLayer(layer: tf.layers.Layer): layer is KernelLayer {
+/** True for the layer classes in {@link KERNEL_LAYER_CLASSES} (they all carry a fused activation). */
+export function isKernelLayer(layer: tf.layers.Layer): layer is KernelLayer {
   return (KERNEL_LAYER_CLASSES as readonly string[]).includes(layer.getClassName()) && 'activation' in layer;
+}
+
+/** Index of the layer's (first) kernel in `layer.weights`, or -1 (e.g. before the layer is built). */
+export function kernelIndex(layer: tf.layers.Layer): number {
+  return layer.weights.findIndex((w) => /kernel/.test(w.originalName ?? w.name));
+}
+
+/**
+ * Throws unless `tensor` fits the model's input `index`: same rank, batch > 0,
+ * every defined dimension equal. `parameter` names the argument in the message.
+ */
+export function checkInputShape(
+    owner: string, parameter: string, model: tf.LayersModel, tensor: tf.Tensor, index = 0): void {
+  const expected = model.inputs[index].shape;
+  const fits = tensor.shape.length === expected.length && tensor.shape[0] > 0 &&
+      expected.every((d, k) => d === null || d === tensor.shape[k]);
+  if (!fits) {
+    throw new InvalidArgumentError(
+        owner, parameter, tensor.shape, `[batch > 0, ...] matching the model's input shape ${JSON.stringify(expected)}`);
+  }
 }
 
 /** Kernel layers in forward order, descending into nested models. */
@@ -129,7 +150,7 @@ async function readMoments(calls: Recorded[]): Promise<TensorMoments> {
  * in double precision: TF.js's cpu reductions are ~100x slower on large kernels.
  */
 async function kernelScale(layer: KernelLayer): Promise<number> {
-  const index = layer.weights.findIndex((w) => /kernel/.test(w.originalName ?? w.name));
+  const index = kernelIndex(layer);
   if (index < 0) return NaN;
   const kernel = layer.getWeights()[index];
   const values = await kernel.data();
@@ -217,15 +238,7 @@ export async function layerStatistics(
         owner, 'input', inputs.map((t) => (t instanceof tf.Tensor ? `Tensor ${JSON.stringify(t.shape)}` : t)),
         `${model.inputs.length} tensor(s) for the model's input(s)`);
   }
-  inputs.forEach((t, i) => {
-    const expected = model.inputs[i].shape;
-    const fits = t.shape.length === expected.length && t.shape[0] > 0 &&
-        expected.every((d, k) => d === null || d === t.shape[k]);
-    if (!fits) {
-      throw new InvalidArgumentError(
-          owner, `input shape`, t.shape, `[batch > 0, ...] matching the model's input shape ${JSON.stringify(expected)}`);
-    }
-  });
+  inputs.forEach((t, i) => checkInputShape(owner, 'input shape', model, t, i));
   const layers = kernelLayers(model, options.filter ?? (() => true));
   if (layers.length === 0) {
     throw new InvalidArgumentError(owner, 'model', model.name, `a model with at least one of ${KERNEL_LAYER_CLASSES.join(', ')}`);

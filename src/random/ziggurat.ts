@@ -133,12 +133,18 @@ export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: nu
   let k = 0;
   while (k < n) {
     let pending = 0;
-    if (rng) {
-      let {s0, s1, s2, s3} = rng;
-      while (k < n && pending < PENDING) {
+    // The generator state in locals for the batch (a loop-invariant branch picks
+    // the inlined step for an Xoshiro128, one call per word for any other source).
+    let s0 = rng ? rng.s0 : 0;
+    let s1 = rng ? rng.s1 : 0;
+    let s2 = rng ? rng.s2 : 0;
+    let s3 = rng ? rng.s3 : 0;
+    while (k < n && pending < PENDING) {
+      let u: number;
+      if (rng) {
         // xoshiro128** step, as in Xoshiro128.nextUint32.
         const x = Math.imul(s1, 5);
-        const u = Math.imul((x << 7) | (x >>> 25), 9);
+        u = Math.imul((x << 7) | (x >>> 25), 9);
         const t = s1 << 9;
         s2 ^= s0;
         s3 ^= s1;
@@ -146,32 +152,19 @@ export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: nu
         s0 ^= s3;
         s2 ^= t;
         s3 = (s3 << 11) | (s3 >>> 21);
-        const layer = u & 127;
-        const magnitude = u >>> 8;
-        if (magnitude < fastBelow[layer]) {
-          out[k++] = magnitude * signedValue[u & 255];
-        } else if (magnitude >= slowFrom[layer]) {
-          pendingWord[pending] = u;
-          pendingSlot[pending++] = k++;
-        }
+      } else {
+        u = source.nextUint32() | 0;
       }
-      rng.s0 = s0;
-      rng.s1 = s1;
-      rng.s2 = s2;
-      rng.s3 = s3;
-    } else {
-      while (k < n && pending < PENDING) {
-        const u = source.nextUint32() | 0;
-        const layer = u & 127;
-        const magnitude = u >>> 8;
-        if (magnitude < fastBelow[layer]) {
-          out[k++] = magnitude * signedValue[u & 255];
-        } else if (magnitude >= slowFrom[layer]) {
-          pendingWord[pending] = u;
-          pendingSlot[pending++] = k++;
-        }
+      const layer = u & 127;
+      const magnitude = u >>> 8;
+      if (magnitude < fastBelow[layer]) {
+        out[k++] = magnitude * signedValue[u & 255];
+      } else if (magnitude >= slowFrom[layer]) {
+        pendingWord[pending] = u;
+        pendingSlot[pending++] = k++;
       }
     }
+    if (rng) Object.assign(rng, {s0, s1, s2, s3});
     for (let i = 0; i < pending; i++) {
       const u = pendingWord[i];
       const z = zigguratSlowPath(source, u & 127, u >>> 8);
