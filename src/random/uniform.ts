@@ -5,11 +5,15 @@
  * (u + 1/2) * limit / 2^31: 2^32 equally likely values, symmetric about 0 (so
  * the mean is exactly 0), strictly inside (-limit, limit). Stored as float32,
  * values within 2^-24 * limit of a bound round to it, so the output lies in
- * [-limit, limit]. For an Xoshiro128 source the generator's step runs inline
- * on local copies of its state: the same stream as nextUint32(), faster.
+ * [-limit, limit]. For an Xoshiro128 source the loop runs in WebAssembly
+ * (./wasm/samplers.wat, the same operations) in 64 KB chunks copied into
+ * `out`, or where WebAssembly is unavailable in JavaScript with the
+ * generator's step inline on local copies of its state: the same stream as
+ * nextUint32() either way.
  *
  * @packageDocumentation
  */
+import {CHUNK_LENGTH, readState, samplerKernel, writeState} from './wasm/wasmSamplers.js';
 import {RandomSource, Xoshiro128} from './xoshiro128.js';
 
 /**
@@ -22,6 +26,17 @@ export function fillUniform(out: Float32Array, source: RandomSource, limit: numb
   const step = limit / 2147483648;
   if (!(source instanceof Xoshiro128)) {
     for (let k = 0; k < out.length; k++) out[k] = ((source.nextUint32() | 0) + 0.5) * step;
+    return out;
+  }
+  const kernel = samplerKernel();
+  if (kernel) {
+    writeState(kernel, source);
+    for (let k = 0; k < out.length; k += CHUNK_LENGTH) {
+      const count = Math.min(CHUNK_LENGTH, out.length - k);
+      kernel.uniform(count, step);
+      out.set(count === CHUNK_LENGTH ? kernel.chunk : kernel.chunk.subarray(0, count), k);
+    }
+    readState(kernel, source);
     return out;
   }
   let {s0, s1, s2, s3} = source;

@@ -6,44 +6,19 @@
  * layer area v = 9.91256303526217e-3). One 32-bit word gives the layer (bits
  * 0-6), the sign (bit 7) and a 24-bit magnitude (bits 8-31), so the layer and
  * the value never share bits (the flaw Doornik, 2005, found in the original).
- * 98.8% of words take the fast path: one compare and one multiply, no log,
+ * 97.2% of words take the fast path: one compare and one multiply, no log,
  * sqrt or exp. The rest are wedges (an exp) or the tail beyond r (Marsaglia's
- * exponential rejection, two logs). exp and log are ./portable's, so tables and
- * streams are the same bits on every JS engine.
+ * exponential rejection, two logs). exp and log are ../math/portable's, so
+ * streams are the same bits on every JS engine. Tables: ./zigguratTables.ts.
  *
  * @packageDocumentation
  */
-import {exp, log} from '../math/portable.js';
+import {log} from '../math/portable.js';
+import {CHUNK_LENGTH, readState, samplerKernel, SamplerKernel, writeState} from './wasm/wasmSamplers.js';
+import {ACCEPT_BELOW, density, LAYERS, TWO_POW_24, VALUE_PER_UNIT, ZIGGURAT_F, ZIGGURAT_R, ZIGGURAT_X} from './zigguratTables.js';
 import {openUnitInterval, RandomSource, Xoshiro128} from './xoshiro128.js';
 
-const LAYERS = 128;
-/** Right edge of the base layer's rectangle, where the tail starts. */
-export const ZIGGURAT_R = 3.442619855899;
-const AREA = 9.91256303526217e-3;
-const TWO_POW_24 = 16777216;
-
-function density(x: number): number {
-  return exp(-0.5 * x * x);
-}
-
-/** Layer right edges x[i] (x[0]: the base strip's virtual width, x[128] = 0) and f(x[i]) = exp(-x[i]^2/2). */
-export const ZIGGURAT_X = new Float64Array(LAYERS + 1);
-export const ZIGGURAT_F = new Float64Array(LAYERS + 1);
-/** Per layer: the fast path accepts magnitudes below ACCEPT_BELOW[i], and the value is magnitude * VALUE_PER_UNIT[i]. */
-export const ACCEPT_BELOW = new Uint32Array(LAYERS);
-export const VALUE_PER_UNIT = new Float64Array(LAYERS);
-
-ZIGGURAT_X[0] = AREA / density(ZIGGURAT_R);
-ZIGGURAT_X[1] = ZIGGURAT_R;
-for (let i = 1; i < LAYERS - 1; i++) {
-  ZIGGURAT_X[i + 1] = Math.sqrt(-2 * log(AREA / ZIGGURAT_X[i] + density(ZIGGURAT_X[i])));
-}
-ZIGGURAT_X[LAYERS] = 0;
-for (let i = 0; i <= LAYERS; i++) ZIGGURAT_F[i] = density(ZIGGURAT_X[i]);
-for (let i = 0; i < LAYERS; i++) {
-  ACCEPT_BELOW[i] = Math.floor((ZIGGURAT_X[i + 1] / ZIGGURAT_X[i]) * TWO_POW_24);
-  VALUE_PER_UNIT[i] = ZIGGURAT_X[i] / TWO_POW_24;
-}
+export {ACCEPT_BELOW, VALUE_PER_UNIT, ZIGGURAT_F, ZIGGURAT_R, ZIGGURAT_X} from './zigguratTables.js';
 
 /**
  * The slow path for a word whose magnitude failed the fast test: the tail
@@ -64,7 +39,7 @@ export function zigguratSlowPath(source: RandomSource, layer: number, magnitude:
   return y < density(z) ? z : NaN;
 }
 
-/** Slow-path words resolved per batch in {@link fillZiggurat}. */
+/** Slow-path words resolved per batch in {@link fillZiggurat} (samplers.wat has the same 64). */
 const PENDING = 64;
 
 /**
@@ -79,6 +54,34 @@ function oneVariate(source: RandomSource, stddev: number, bound: number): number
     let z = magnitude * VALUE_PER_UNIT[layer];
     if (magnitude >= ACCEPT_BELOW[layer]) z = zigguratSlowPath(source, layer, magnitude);
     if (z === z && z < bound) return u & 128 ? -stddev * z : stddev * z;
+  }
+}
+
+/** The per-call tables of {@link fillZiggurat}, written into `tables` (the kernel's, or fresh arrays). */
+interface CallTables {
+  /** fastBelow[i]: magnitudes below it are on the fast path and inside the bound. */
+  fastBelow: Int32Array;
+  /** slowFrom[i]: magnitudes from it on take the slow path; 2^24 (never) when that path cannot return |z| < bound. */
+  slowFrom: Int32Array;
+  /** signedValue[i + 128 * sign]: the value per magnitude unit in layer i, with stddev and sign. */
+  signedValue: Float64Array;
+}
+
+function fillCallTables(tables: CallTables, stddev: number, bound: number): void {
+  const {fastBelow, slowFrom, signedValue} = tables;
+  for (let i = 0; i < LAYERS; i++) {
+    let below = ACCEPT_BELOW[i];
+    if (bound !== Infinity) {
+      // Smallest m with m * VALUE_PER_UNIT[i] >= bound, exactly in floating point.
+      let first = Math.ceil(bound / VALUE_PER_UNIT[i]);
+      while (first > 0 && (first - 1) * VALUE_PER_UNIT[i] >= bound) first--;
+      while (first * VALUE_PER_UNIT[i] < bound) first++;
+      below = Math.min(below, first);
+    }
+    fastBelow[i] = below;
+    slowFrom[i] = (i === 0 ? ZIGGURAT_R : ZIGGURAT_X[i + 1]) < bound ? ACCEPT_BELOW[i] : TWO_POW_24;
+    signedValue[i] = stddev * VALUE_PER_UNIT[i];
+    signedValue[i + LAYERS] = -stddev * VALUE_PER_UNIT[i];
   }
 }
 
@@ -99,33 +102,20 @@ function oneVariate(source: RandomSource, stddev: number, bound: number): number
  * is a deterministic function of the seed. (Keeping calls out of the hot loop
  * roughly halves its cost in V8.)
  *
- * Speed: for an Xoshiro128 source the generator's step runs inline on local
- * copies of its state (written back around the resolution step and at the
- * end): the same stream as nextUint32(), at a fraction of the cost. Small
- * per-call tables fold the sign, stddev and bound into the fast path: one
- * table compare and one multiply per word, no data-dependent branch on the
- * sign, no exp or log for words whose outcome can only be |z| >= bound.
+ * Speed: for an Xoshiro128 source the loop and the resolution run in
+ * WebAssembly (./wasm/samplers.wat, the same operations, so the same values)
+ * in 64 KB chunks copied into `out`; where WebAssembly is unavailable, in
+ * JavaScript with the generator's step inline on local copies of its state.
+ * Small per-call tables fold the sign, stddev and bound into the fast path:
+ * one table compare and one multiply per word, no data-dependent branch on
+ * the sign, no exp or log for words whose outcome can only be |z| >= bound.
  */
 export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: number, bound: number): Float32Array {
-  // fastBelow[i]: magnitudes below it are on the fast path and inside the bound.
-  const fastBelow = new Int32Array(LAYERS);
-  // slowFrom[i]: magnitudes from it on take the slow path; 2^24 (never) when that path cannot return |z| < bound.
-  const slowFrom = new Int32Array(LAYERS);
-  const signedValue = new Float64Array(2 * LAYERS);
-  for (let i = 0; i < LAYERS; i++) {
-    let below = ACCEPT_BELOW[i];
-    if (bound !== Infinity) {
-      // Smallest m with m * VALUE_PER_UNIT[i] >= bound, exactly in floating point.
-      let first = Math.ceil(bound / VALUE_PER_UNIT[i]);
-      while (first > 0 && (first - 1) * VALUE_PER_UNIT[i] >= bound) first--;
-      while (first * VALUE_PER_UNIT[i] < bound) first++;
-      below = Math.min(below, first);
-    }
-    fastBelow[i] = below;
-    slowFrom[i] = (i === 0 ? ZIGGURAT_R : ZIGGURAT_X[i + 1]) < bound ? ACCEPT_BELOW[i] : TWO_POW_24;
-    signedValue[i] = stddev * VALUE_PER_UNIT[i];
-    signedValue[i + LAYERS] = -stddev * VALUE_PER_UNIT[i];
-  }
+  const kernel = source instanceof Xoshiro128 ? samplerKernel() : null;
+  if (kernel) return fillWithKernel(kernel, out, source as Xoshiro128, stddev, bound);
+  const tables = {fastBelow: new Int32Array(LAYERS), slowFrom: new Int32Array(LAYERS), signedValue: new Float64Array(2 * LAYERS)};
+  fillCallTables(tables, stddev, bound);
+  const {fastBelow, slowFrom, signedValue} = tables;
   const pendingWord = new Int32Array(PENDING);
   const pendingSlot = new Int32Array(PENDING);
   const rng = source instanceof Xoshiro128 ? source : null;
@@ -171,5 +161,32 @@ export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: nu
       out[pendingSlot[i]] = z === z && z < bound ? (u & 128 ? -stddev * z : stddev * z) : oneVariate(source, stddev, bound);
     }
   }
+  return out;
+}
+
+/**
+ * fillZiggurat in WebAssembly: the kernel's `ziggurat` fills its chunk (which
+ * is copied to `out`) until the chunk is full or 64 words are pending; a batch
+ * ends as in the JS loop (64 pending, or `out` full), and `resolve` then gives
+ * the pending slots their values.
+ */
+function fillWithKernel(kernel: SamplerKernel, out: Float32Array, rng: Xoshiro128, stddev: number, bound: number): Float32Array {
+  fillCallTables(kernel, stddev, bound);
+  const {header, chunk, pendingSlot, resolved} = kernel;
+  writeState(kernel, rng);
+  header[4] = 0;
+  const n = out.length;
+  let k = 0;
+  while (k < n) {
+    const written = kernel.ziggurat(Math.min(CHUNK_LENGTH, n - k), k);
+    out.set(written === CHUNK_LENGTH ? chunk : chunk.subarray(0, written), k);
+    k += written;
+    const pending = header[4];
+    if (pending === PENDING || (k === n && pending > 0)) {
+      kernel.resolve(stddev, bound);
+      for (let i = 0; i < pending; i++) out[pendingSlot[i]] = resolved[i];
+    }
+  }
+  readState(kernel, rng);
   return out;
 }
