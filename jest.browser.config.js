@@ -4,5 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test/browser'],
   testMatch: ['**/*.browser.test.ts'],
   transform: {'^.+\\.ts$': ['ts-jest', {tsconfig: 'tsconfig.json'}]},
+  // As in jest.config.js: the sources' './x.js' imports are the .ts files.
+  moduleNameMapper: {'^(\\.{1,2}/.*)\\.js$': '$1'},
   testTimeout: 300000,
 };

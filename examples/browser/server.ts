@@ -1,6 +1,8 @@
 /**
  * A static file server on 127.0.0.1 for the demo page and the browser tests:
  * / -> out/demo, /tf/ -> @tensorflow/tfjs's dist, /dist/ -> dist/browser.
+ * A page asked for with ?csp=no-wasm gets a Content-Security-Policy without
+ * 'wasm-unsafe-eval' (or 'unsafe-eval'), under which WebAssembly cannot compile.
  * Run directly (npm run demo) it serves on port 8080 (or $PORT) until stopped.
  */
 import {createReadStream, existsSync, statSync} from 'fs';
@@ -20,14 +22,17 @@ const TYPES: Record<string, string> = {
 
 export async function serve(port = 0): Promise<{server: Server, url: string}> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    const [rawPath, query = ''] = (req.url ?? '/').split('?');
+    const path = decodeURIComponent(rawPath);
     const mount = MOUNTS.find(([prefix]) => path.startsWith(prefix))!;
     const file = normalize(join(mount[1], path.slice(mount[0].length) || 'index.html'));
     if (!file.startsWith(mount[1]) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'});
+    const headers: Record<string, string> = {'content-type': TYPES[extname(file)] ?? 'application/octet-stream'};
+    if (new URLSearchParams(query).get('csp') === 'no-wasm') headers['content-security-policy'] = "script-src 'self' 'unsafe-inline'";
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));

@@ -182,7 +182,8 @@ function fillWithKernel(kernel: SamplerKernel, out: Float32Array, rng: Xoshiro12
     out.set(written === CHUNK_LENGTH ? chunk : chunk.subarray(0, written), k);
     k += written;
     const pending = header[4];
-    if (pending === PENDING || (k === n && pending > 0)) {
+    if (written === 0 && pending < PENDING) throw new Error(`tfjs-elu-init internal error: the WebAssembly ziggurat stalled at ${k} of ${n}`);
+    if (pending >= PENDING || (k === n && pending > 0)) {
       kernel.resolve(stddev, bound);
       for (let i = 0; i < pending; i++) out[pendingSlot[i]] = resolved[i];
     }

@@ -1,7 +1,9 @@
 /**
  * End to end in Debian's Chromium (/usr/bin/chromium), driven by playwright-core:
  * the demo page runs the deep-MLP measurement, the save/load round trip through
- * IndexedDB, and the <script> build registers the classes; no console errors.
+ * IndexedDB, and the <script> build registers the classes; the samplers give
+ * Node's bits with WebAssembly and, under a CSP that forbids it, without; no
+ * console errors.
  * Run by `npm run test:browser` (which builds dist/ and out/demo/ first).
  */
 import {Server} from 'http';
@@ -10,6 +12,10 @@ import {join, resolve} from 'path';
 import {Browser, chromium, Page} from 'playwright-core';
 
 import {serve} from '../../examples/browser/server';
+import {fillTruncatedNormal} from '../../src/random/truncatedNormal';
+import {fillUniform} from '../../src/random/uniform';
+import {Xoshiro128} from '../../src/random/xoshiro128';
+import {fnv1a} from '../../examples/browser/fnv1a';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
@@ -77,6 +83,12 @@ test('the demo page measures ELU-He inside [0.5, 2] and ReLU\'s He on ELU outsid
   await page.close();
 }, 300000);
 
+// What Node computes (with its WebAssembly loops): the pages must match it bit for bit.
+const nodeHashes = {
+  truncatedNormalHash: fnv1a(fillTruncatedNormal(new Float32Array(300000), new Xoshiro128(0), 1, 2)),
+  uniformHash: fnv1a(fillUniform(new Float32Array(100000), new Xoshiro128(0), 1)),
+};
+
 test('the <script> build registers the classes with the page\'s global tf, with the same bits as Node', async () => {
   const page = await open('/script.html');
   await page.waitForFunction(() => (window as unknown as {scriptCheck?: unknown}).scriptCheck !== undefined);
@@ -87,9 +99,19 @@ test('the <script> build registers the classes with the page\'s global tf, with 
     scale: 1.550518808067927,
     // As pinned in test/random/distributions.test.ts (fillNormal of 6 values, seed 0).
     firstNormal: [3.502763032913208, 0.8612464666366577, 0.6708871722221375, 0.9025810360908508, -0.036673519760370255, 1.8454220294952393],
+    ...nodeHashes,
   });
   await page.close();
 }, 120000);
+
+test.each([['', true], ['?csp=no-wasm', false]])(
+  'the samplers give Node\'s bits in Chromium, with WebAssembly and under a CSP that forbids it (page %p)', async (query, usedWebAssembly) => {
+    const page = await open(`/samplers.html${query}`);
+    await page.waitForFunction(() => (window as unknown as {samplersCheck?: unknown}).samplersCheck !== undefined);
+    expect(await page.evaluate(() => (window as unknown as {samplersCheck: unknown}).samplersCheck))
+      .toEqual({usedWebAssembly, ...nodeHashes});
+    await page.close();
+  }, 120000);
 
 test('no console error was logged on any page', () => {
   expect(consoleErrors).toEqual([]);

@@ -175,6 +175,15 @@
       (then (local.get $z))
       (else (f64.const nan))))
 
+  ;; slowPath with the state from memory (written back): for the tests, which compare
+  ;; it with ziggurat.ts zigguratSlowPath in full double precision.
+  (func (export "slowPath") (param $layer i32) (param $magnitude i32) (result f64)
+    (local $z f64)
+    (call $loadState)
+    (local.set $z (call $slowPath (local.get $layer) (local.get $magnitude)))
+    (call $storeState)
+    (local.get $z))
+
   ;; sign and scale of an accepted |z|: bit 7 of the word is the sign.
   (func $signed (param $word i32) (param $stddev f64) (param $z f64) (result f64)
     (if (result f64) (i32.and (local.get $word) (i32.const 128))

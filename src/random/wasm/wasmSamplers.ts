@@ -39,6 +39,8 @@ export interface SamplerKernel {
   ziggurat(count: number, slot0: number): number;
   /** Resolves the pending words into resolved[]; resets the pending count. */
   resolve(stddev: number, bound: number): void;
+  /** zigguratSlowPath with the kernel's generator state (for the tests that compare them). */
+  slowPath(layer: number, magnitude: number): number;
   /** portable.ts exp and log (for the tests that compare them). */
   exp(x: number): number;
   log(x: number): number;
@@ -111,6 +113,7 @@ function instantiate(): SamplerKernel | null {
     uniform: exports.uniform,
     ziggurat: exports.ziggurat,
     resolve: exports.resolve,
+    slowPath: exports.slowPath,
     exp: exports.exp,
     log: exports.log,
   };
