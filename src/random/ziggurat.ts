@@ -41,6 +41,8 @@ export function zigguratSlowPath(source: RandomSource, layer: number, magnitude:
 
 /** Slow-path words resolved per batch in {@link fillZiggurat} (samplers.wat has the same 64). */
 const PENDING = 64;
+/** Longest output the WebAssembly loop fills (its slot indices are int32). */
+const MAX_KERNEL_LENGTH = 2 ** 31 - CHUNK_LENGTH;
 
 /**
  * One attempt-until-accepted draw of |z| < bound, signed and scaled: what a
@@ -111,7 +113,8 @@ function fillCallTables(tables: CallTables, stddev: number, bound: number): void
  * the sign, no exp or log for words whose outcome can only be |z| >= bound.
  */
 export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: number, bound: number): Float32Array {
-  const kernel = source instanceof Xoshiro128 ? samplerKernel() : null;
+  // The kernel keeps slot indices in int32: outputs of 2^31 values and more (8 GB) take the JS loop.
+  const kernel = source instanceof Xoshiro128 && out.length < MAX_KERNEL_LENGTH ? samplerKernel() : null;
   if (kernel) return fillWithKernel(kernel, out, source as Xoshiro128, stddev, bound);
   const tables = {fastBelow: new Int32Array(LAYERS), slowFrom: new Int32Array(LAYERS), signedValue: new Float64Array(2 * LAYERS)};
   fillCallTables(tables, stddev, bound);
