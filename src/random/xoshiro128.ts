@@ -36,7 +36,8 @@ function fmix32(h: number): number {
  */
 export class Xoshiro128 implements RandomSource {
   // The state words. Public for the samplers in this folder, which run the
-  // same step inline on local copies (a call per word costs 2x there).
+  // same step inline on local copies (a call per word costs 2x there) or
+  // hand them to the WebAssembly loops (./wasm/wasmSamplers.ts).
   /** @internal */ s0: number;
   /** @internal */ s1: number;
   /** @internal */ s2: number;

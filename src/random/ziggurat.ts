@@ -1,5 +1,6 @@
 /**
- * The ziggurat for the standard normal: its tables and its slow path.
+ * The ziggurat for the standard normal: its slow path and the fill loop (the
+ * tables are in ./zigguratTables.ts, the WebAssembly loop in ./wasm).
  *
  * Method: Marsaglia and Tsang, "The Ziggurat Method for Generating Random
  * Variables", J. Stat. Software 5(8), 2000, with 128 layers (r = 3.442619855899,
@@ -9,7 +10,7 @@
  * 97.2% of words take the fast path: one compare and one multiply, no log,
  * sqrt or exp. The rest are wedges (an exp) or the tail beyond r (Marsaglia's
  * exponential rejection, two logs). exp and log are ../math/portable's, so
- * streams are the same bits on every JS engine. Tables: ./zigguratTables.ts.
+ * streams are the same bits on every JS engine.
  *
  * @packageDocumentation
  */
