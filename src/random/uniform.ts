@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-import {CHUNK_LENGTH, readState, samplerKernel, writeState} from './wasm/wasmSamplers.js';
+import {CHUNK_LENGTH, copyChunk, readState, samplerKernel, writeState} from './wasm/wasmSamplers.js';
 import {RandomSource, Xoshiro128} from './xoshiro128.js';
 
 /**
@@ -34,7 +34,7 @@ export function fillUniform(out: Float32Array, source: RandomSource, limit: numb
     for (let k = 0; k < out.length; k += CHUNK_LENGTH) {
       const count = Math.min(CHUNK_LENGTH, out.length - k);
       kernel.uniform(count, step);
-      out.set(count === CHUNK_LENGTH ? kernel.chunk : kernel.chunk.subarray(0, count), k);
+      copyChunk(kernel, out, k, count);
     }
     readState(kernel, source);
     return out;

@@ -15,7 +15,7 @@
  * @packageDocumentation
  */
 import {log} from '../math/portable.js';
-import {CHUNK_LENGTH, readState, samplerKernel, SamplerKernel, writeState} from './wasm/wasmSamplers.js';
+import {CHUNK_LENGTH, copyChunk, PENDING_LENGTH, readState, samplerKernel, SamplerKernel, writeState} from './wasm/wasmSamplers.js';
 import {ACCEPT_BELOW, density, LAYERS, TWO_POW_24, VALUE_PER_UNIT, ZIGGURAT_F, ZIGGURAT_R, ZIGGURAT_X} from './zigguratTables.js';
 import {openUnitInterval, RandomSource, Xoshiro128} from './xoshiro128.js';
 
@@ -40,8 +40,6 @@ export function zigguratSlowPath(source: RandomSource, layer: number, magnitude:
   return y < density(z) ? z : NaN;
 }
 
-/** Slow-path words resolved per batch in {@link fillZiggurat} (samplers.wat has the same 64). */
-const PENDING = 64;
 /** Longest output the WebAssembly loop fills (its slot indices are int32). */
 const MAX_KERNEL_LENGTH = 2 ** 31 - CHUNK_LENGTH;
 
@@ -120,8 +118,8 @@ export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: nu
   const tables = {fastBelow: new Int32Array(LAYERS), slowFrom: new Int32Array(LAYERS), signedValue: new Float64Array(2 * LAYERS)};
   fillCallTables(tables, stddev, bound);
   const {fastBelow, slowFrom, signedValue} = tables;
-  const pendingWord = new Int32Array(PENDING);
-  const pendingSlot = new Int32Array(PENDING);
+  const pendingWord = new Int32Array(PENDING_LENGTH);
+  const pendingSlot = new Int32Array(PENDING_LENGTH);
   const rng = source instanceof Xoshiro128 ? source : null;
   const n = out.length;
   let k = 0;
@@ -133,7 +131,7 @@ export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: nu
     let s1 = rng ? rng.s1 : 0;
     let s2 = rng ? rng.s2 : 0;
     let s3 = rng ? rng.s3 : 0;
-    while (k < n && pending < PENDING) {
+    while (k < n && pending < PENDING_LENGTH) {
       let u: number;
       if (rng) {
         // xoshiro128** step, as in Xoshiro128.nextUint32.
@@ -176,18 +174,18 @@ export function fillZiggurat(out: Float32Array, source: RandomSource, stddev: nu
  */
 function fillWithKernel(kernel: SamplerKernel, out: Float32Array, rng: Xoshiro128, stddev: number, bound: number): Float32Array {
   fillCallTables(kernel, stddev, bound);
-  const {header, chunk, pendingSlot, resolved} = kernel;
+  const {header, pendingSlot, resolved} = kernel;
   writeState(kernel, rng);
   header[4] = 0;
   const n = out.length;
   let k = 0;
   while (k < n) {
     const written = kernel.ziggurat(Math.min(CHUNK_LENGTH, n - k), k);
-    out.set(written === CHUNK_LENGTH ? chunk : chunk.subarray(0, written), k);
+    copyChunk(kernel, out, k, written);
     k += written;
     const pending = header[4];
-    if (written === 0 && pending < PENDING) throw new Error(`tfjs-elu-init internal error: the WebAssembly ziggurat stalled at ${k} of ${n}`);
-    if (pending >= PENDING || (k === n && pending > 0)) {
+    if (written === 0 && pending < PENDING_LENGTH) throw new Error(`tfjs-elu-init internal error: the WebAssembly ziggurat stalled at ${k} of ${n}`);
+    if (pending >= PENDING_LENGTH || (k === n && pending > 0)) {
       kernel.resolve(stddev, bound);
       for (let i = 0; i < pending; i++) out[pendingSlot[i]] = resolved[i];
     }

@@ -11,7 +11,7 @@
 ;; Memory layout (byte offsets), mirrored in ./wasmSamplers.ts:
 ;;   0      xoshiro128** state s0, s1, s2, s3 (i32), read and written back by every call
 ;;   16     pending: slow-path words set aside in this batch (i32)
-;;   64     pendingWord[64] (i32)      the batch size 64 is PENDING in ../ziggurat.ts
+;;   64     pendingWord[64] (i32)      the batch size 64 is PENDING_LENGTH in ./wasmSamplers.ts
 ;;   320    pendingSlot[64] (i32)
 ;;   1024   fastBelow[128] (i32)       per call: ../ziggurat.ts zigguratCallTables
 ;;   1536   slowFrom[128] (i32)

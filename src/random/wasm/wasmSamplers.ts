@@ -20,7 +20,7 @@ import {SAMPLERS_WASM_HEX} from './samplersBinary.js';
 
 /** Values per call of `uniform` / `ziggurat`: the chunk at byte 65536 of the memory. */
 export const CHUNK_LENGTH = 16384;
-/** Slow-path words per batch; samplers.wat has it as the literal 64. */
+/** Slow-path words per batch of the ziggurat (JS and WebAssembly alike); samplers.wat has it as the literal 64. */
 export const PENDING_LENGTH = 64;
 
 /** The instance's exports and typed views of its memory (the layout in samplers.wat). */
@@ -83,6 +83,11 @@ export function readState(k: SamplerKernel, rng: Xoshiro128): void {
   rng.s1 = k.header[1];
   rng.s2 = k.header[2];
   rng.s3 = k.header[3];
+}
+
+/** Copies the first `count` values of the kernel's chunk into `out` at `offset`. */
+export function copyChunk(k: SamplerKernel, out: Float32Array, offset: number, count: number): void {
+  out.set(count === CHUNK_LENGTH ? k.chunk : k.chunk.subarray(0, count), offset);
 }
 
 function instantiate(): SamplerKernel | null {
